@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, CATALOG } from '../app.tokens';
+import type { AppConfig } from '../config/app-config';
+import type { Catalog } from '../catalog/catalog';
+import { JourneysController } from '../catalog/journeys.controller';
+import { RunAdvancer } from '../execution/run-advancer';
+import { HealthController } from '../health/health.controller';
+import { EvidenceStore } from '../runs/evidence.store';
+import { IdempotencyStore } from '../runs/idempotency.store';
+import { RunEvents } from '../runs/run-events';
+import { RunRepository } from '../runs/run.repository';
+import { RunsController } from '../runs/runs.controller';
+import { RunsService } from '../runs/runs.service';
+
+/** The HTTP surface (role api or all). */
+@Module({
+  controllers: [RunsController, JourneysController, HealthController],
+  providers: [
+    {
+      provide: RunsService,
+      inject: [APP_CONFIG, CATALOG, RunRepository, EvidenceStore, IdempotencyStore, RunEvents, RunAdvancer],
+      useFactory: (c: AppConfig, cat: Catalog, runs: RunRepository, ev: EvidenceStore, idem: IdempotencyStore, events: RunEvents, adv: RunAdvancer) =>
+        new RunsService(c, cat, runs, ev, idem, events, adv),
+    },
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,38 @@
+import { Inject, Type } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { StepRunner, StepJobResult } from '../execution/step-runner';
+import { stepQueueName } from './queue-names';
+
+export interface StepWorkerOptions {
+  concurrency: number;
+  lockDuration: number;
+  stalledInterval: number;
+}
+
+/**
+ * One processor class per module queue. @Processor takes a static queue name, and the module list
+ * is data, so the classes are made here at boot from the registry.
+ */
+export function stepProcessorFor(moduleId: string, options: StepWorkerOptions): Type<WorkerHost> {
+  @Processor(stepQueueName(moduleId), {
+    concurrency: options.concurrency,
+    lockDuration: options.lockDuration,
+    stalledInterval: options.stalledInterval,
+    // A job whose worker was killed is redelivered; twice is allowed before it counts as failed.
+    maxStalledCount: 2,
+    // Jobs are mostly waiting on the inference pool, so the event loop stays free to renew locks.
+    autorun: true,
+  })
+  class StepProcessor extends WorkerHost {
+    constructor(@Inject(StepRunner) private readonly runner: StepRunner) {
+      super();
+    }
+
+    override async process(job: Job): Promise<StepJobResult> {
+      return this.runner.process(job);
+    }
+  }
+  Object.defineProperty(StepProcessor, 'name', { value: `StepProcessor_${moduleId.replace(/-/g, '_')}` });
+  return StepProcessor;
+}

@@ -1,0 +1,84 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { AppConfig } from '../config/app-config';
+import type { Catalog } from '../catalog/catalog';
+import { startRun } from '../engine/run-transitions';
+import type { RunAdvancer } from '../execution/run-advancer';
+import { ApiError } from '../http/api-error';
+import type { CreateRunDto } from './dto/create-run.dto';
+import type { EvidenceStore } from './evidence.store';
+import type { IdempotencyStore } from './idempotency.store';
+import { intakeImages } from './image-intake';
+import type { RunEvents } from './run-events';
+import type { RunRepository } from './run.repository';
+import { runView, RunViewBody } from './run.view';
+
+export interface CreatedRun {
+  runId: string;
+  status: string;
+  resourceId: string;
+  /** True when an Idempotency-Key replay returned an existing run. */
+  replayed: boolean;
+}
+
+/** Creating and reading runs: the HTTP side of the engine. */
+export class RunsService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly catalog: Catalog,
+    private readonly runs: RunRepository,
+    private readonly evidence: EvidenceStore,
+    private readonly idempotency: IdempotencyStore,
+    private readonly events: RunEvents,
+    private readonly advancer: RunAdvancer,
+  ) {}
+
+  async create(dto: CreateRunDto, rawBody: Buffer | undefined, idempotencyKey: string | undefined): Promise<CreatedRun> {
+    const journey = this.catalog.resolve(dto.resourceId);
+    if (!journey) throw new ApiError(404, 'JOURNEY_NOT_FOUND', `no journey "${dto.resourceId}"; known: ${this.catalog.listJourneys().map((j) => `${j.id}@${j.version}`).join(', ')}`);
+    const encrypted = dto.context.subject.biometrics.some((b) => b.selfieImageEncryption === true);
+    if (encrypted) throw new ApiError(422, 'ENCRYPTED_SELFIE_NOT_ACCEPTED', `journey ${journey.id}@${journey.version} takes plain selfies; encrypted selfies go through a capture session`);
+    const { context, images } = intakeImages(dto.context as unknown as Record<string, unknown>, {
+      maxBytes: this.config.maxImageBytes,
+      maxPixels: this.config.maxImagePixels,
+      minSide: this.config.minImageSide,
+    });
+
+    const runId = randomUUID();
+    if (idempotencyKey !== undefined) {
+      if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(idempotencyKey)) throw new ApiError(400, 'IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 1-200 characters of letters, digits, _ . : -');
+      const bodyHash = createHash('sha256').update(rawBody ?? JSON.stringify(dto)).digest('hex');
+      const claim = await this.idempotency.claim(idempotencyKey, bodyHash, runId);
+      if (claim.kind === 'conflict') throw new ApiError(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request body', { runId: claim.runId });
+      if (claim.kind === 'replay') {
+        const existing = await this.runs.get(claim.runId);
+        return { runId: claim.runId, status: existing?.run.status ?? 'running', resourceId: dto.resourceId, replayed: true };
+      }
+    }
+    try {
+      for (const [name, bytes] of images) await this.evidence.put(runId, name, bytes);
+      const now = new Date().toISOString();
+      const transition = startRun({ id: runId, resourceId: dto.resourceId, journey, context, modules: (id) => this.catalog.module(id), now });
+      if (!(await this.advancer.commit(transition, 0))) throw new Error(`run id collision ${runId}`);
+      return { runId, status: transition.run.status, resourceId: dto.resourceId, replayed: false };
+    } catch (err) {
+      if (idempotencyKey !== undefined) await this.idempotency.release(idempotencyKey);
+      throw err;
+    }
+  }
+
+  /** Reads a run, waiting up to `waitMs` for it to leave `running`. */
+  async get(runId: string, waitMs: number): Promise<RunViewBody> {
+    const read = async () => {
+      const stored = await this.runs.get(runId);
+      if (!stored) throw new ApiError(404, 'RUN_NOT_FOUND', `no run ${runId}`);
+      return stored.run;
+    };
+    let run = await read();
+    const deadline = Date.now() + Math.min(waitMs, this.config.maxWaitMs);
+    while (run.status === 'running' && Date.now() < deadline) {
+      await this.events.waitForChange(runId, deadline - Date.now(), async () => (await read()).status === 'running');
+      run = await read();
+    }
+    return runView(run);
+  }
+}
