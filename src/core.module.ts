@@ -4,6 +4,8 @@ import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { REGISTERED_MODULE_IDS } from '../modules';
+import { AnalysisClient } from './analysis/analysis.client';
+import { IntegrationRegistry } from './auth/integration-registry';
 import { APP_CONFIG, CATALOG, REDIS, REDIS_KEYS, REDIS_SUBSCRIBER } from './app.tokens';
 import type { AppConfig } from './config/app-config';
 import type { Catalog } from './catalog/catalog';
@@ -41,6 +43,7 @@ export class CoreModule {
     const providers = [
       { provide: APP_CONFIG, useValue: config },
       { provide: CATALOG, useValue: catalog },
+      { provide: IntegrationRegistry, useValue: new IntegrationRegistry(config.integrations) },
       { provide: REDIS_KEYS, useValue: redisKeys(config.prefix) },
       { provide: REDIS, useFactory: () => createRedis(redisUrl) },
       { provide: REDIS_SUBSCRIBER, useFactory: () => createRedis(redisUrl) },
@@ -53,6 +56,12 @@ export class CoreModule {
         provide: StepProducer,
         inject: [ModuleRef],
         useFactory: (ref: ModuleRef) => new StepProducer((moduleId) => ref.get<Queue>(getQueueToken(stepQueueName(moduleId)), { strict: false }), config.stepAttempts),
+      },
+      {
+        provide: AnalysisClient,
+        inject: [ModuleRef, EvidenceStore],
+        useFactory: (ref: ModuleRef, ev: EvidenceStore) =>
+          new AnalysisClient((moduleId) => ref.get<Queue>(getQueueToken(stepQueueName(moduleId)), { strict: false }), ev, bullConnection(redisUrl), config.prefix, config.analysisTimeoutMs),
       },
       {
         provide: RunAdvancer,

@@ -15,6 +15,12 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Boot');
   const config = loadConfig();
   const catalog = loadCatalog(catalogSources(config));
+  if (config.authDevMode) {
+    logger.warn('*****************************************************************************');
+    logger.warn('AUTH_DEV_MODE: the development API key "dev-key" (HMAC secret "dev-secret")');
+    logger.warn('has every scope. Never run like this in production: set INTEGRATIONS_FILE.');
+    logger.warn('*****************************************************************************');
+  }
   logger.log(`role ${config.role}; journeys: ${catalog.listJourneys().map((j) => `${j.id}@${j.version}`).join(', ')}`);
   const redis = await ensureRedis(config.redisUrl, (line) => logger.warn(line));
   const module = AppModule.register({ config, redisUrl: redis.url, catalog });

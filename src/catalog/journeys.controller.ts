@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { CATALOG } from '../app.tokens';
+import { RequireScopes } from '../auth/require-scopes.decorator';
 import { ApiError } from '../http/api-error';
 import type { Catalog } from './catalog';
 
 /** Read-only view of the loaded journeys, so integrators can see which resourceIds exist. */
 @Controller('v1/journeys')
+@RequireScopes()
 export class JourneysController {
   constructor(@Inject(CATALOG) private readonly catalog: Catalog) {}
 

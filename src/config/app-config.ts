@@ -1,5 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
+import type { Integration } from '../auth/integration';
+import { loadIntegrations } from './integrations.loader';
 import { projectRoot } from './project-root';
 
 export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
@@ -27,6 +29,8 @@ export interface AppConfig {
   runTtlSeconds: number;
   idempotencyTtlSeconds: number;
   maxWaitMs: number;
+  /** How long a synchronous endpoint (liveness verify, compare-faces) waits for a worker. */
+  analysisTimeoutMs: number;
   /** Inference worker threads per worker process. */
   inferenceThreads: number;
   /** Step jobs a worker process runs at once (defaults to its thread count). */
@@ -37,6 +41,9 @@ export interface AppConfig {
   stepAttempts: number;
   livenessModelsDir: string;
   builtinModelsDir: string;
+  /** Who may call the API (INTEGRATIONS_FILE, plus the dev integration in AUTH_DEV_MODE). */
+  integrations: Integration[];
+  authDevMode: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const prefix = env.REDIS_PREFIX || 'idv';
   if (!/^[A-Za-z0-9_-]+$/.test(prefix)) problems.push(`REDIS_PREFIX=${prefix} may only hold letters, digits, _ and - (BullMQ forbids ':')`);
 
+  const authDevMode = env.AUTH_DEV_MODE === 'true' || env.AUTH_DEV_MODE === '1' || argv.includes('--dev-auth');
+  const schemasDir = path.join(root, 'schemas');
   const cores = os.availableParallelism();
   const inferenceThreads = int('INFERENCE_THREADS', Math.max(1, cores), 1, 64);
   const config: AppConfig = {
@@ -72,7 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     prefix,
     journeysDir: dir('JOURNEYS_DIR', 'journeys'),
     modulesDir: dir('MODULES_DIR', 'modules'),
-    schemasDir: path.join(root, 'schemas'),
+    schemasDir,
     maxImageBytes: int('MAX_IMAGE_BYTES', 10 * 1024 * 1024, 1024),
     maxImagePixels: int('MAX_IMAGE_PIXELS', 40_000_000, 10_000),
     minImageSide: int('MIN_IMAGE_SIDE', 32, 1),
@@ -81,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     runTtlSeconds: int('RUN_TTL_SECONDS', 30 * 24 * 3600, 60),
     idempotencyTtlSeconds: int('IDEMPOTENCY_TTL_SECONDS', 24 * 3600, 60),
     maxWaitMs: int('MAX_WAIT_MS', 30_000, 0, 120_000),
+    analysisTimeoutMs: int('ANALYSIS_TIMEOUT_MS', 30_000, 100, 300_000),
     inferenceThreads,
     workerConcurrency: int('WORKER_CONCURRENCY', inferenceThreads * 2, 1, 256),
     workerLockMs: int('WORKER_LOCK_MS', 30_000, 1000),
@@ -88,7 +98,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     stepAttempts: int('STEP_ATTEMPTS', 3, 1, 20),
     livenessModelsDir: dir('LIVENESS_MODELS_DIR', '.models/operator'),
     builtinModelsDir: dir('BUILTIN_MODELS_DIR', '.models/builtin'),
+    integrations: loadIntegrations(env.INTEGRATIONS_FILE || undefined, authDevMode, schemasDir, env),
+    authDevMode,
   };
+  if (config.integrations.length === 0 && config.role !== 'worker') {
+    problems.push('no integrations: set INTEGRATIONS_FILE (see schemas/integrations.schema.json), or AUTH_DEV_MODE=true for a development key');
+  }
   if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return config;
 }

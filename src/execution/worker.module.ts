@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, DynamicModule, Inject, Logger, Module, OnApp
 import { ModuleRef } from '@nestjs/core';
 import type { WorkerHost } from '@nestjs/bullmq';
 import { REGISTERED_MODULE_IDS } from '../../modules';
+import { AnalysisRunner } from '../analysis/analysis.runner';
 import { APP_CONFIG, CATALOG } from '../app.tokens';
 import type { AppConfig } from '../config/app-config';
 import type { Catalog } from '../catalog/catalog';
@@ -70,6 +71,11 @@ export class WorkerModule {
           provide: StepRunner,
           inject: [CATALOG, RunRepository, EvidenceStore, InferencePool, RunAdvancer],
           useFactory: (cat: Catalog, runs: RunRepository, ev: EvidenceStore, pool: InferencePool, adv: RunAdvancer) => new StepRunner(cat, runs, ev, pool, adv),
+        },
+        {
+          provide: AnalysisRunner,
+          inject: [CATALOG, EvidenceStore, InferencePool],
+          useFactory: (cat: Catalog, ev: EvidenceStore, pool: InferencePool) => new AnalysisRunner(cat, ev, pool),
         },
         ...processors,
         WorkerLifecycle,

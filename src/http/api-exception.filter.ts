@@ -23,10 +23,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
-    res.status(body.statusCode).json(body);
+    const status = exception instanceof HttpException ? exception.getStatus() : body.statusCode;
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    res.status(status).json(body);
   }
 
+  /** Our ApiErrorBody, or a body some other error type chose (seed 004's auth errors). */
   private toBody(exception: unknown): ApiErrorBody {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiKeyGuard } from '../auth/api-key.guard';
 import { APP_CONFIG, CATALOG } from '../app.tokens';
 import type { AppConfig } from '../config/app-config';
 import type { Catalog } from '../catalog/catalog';
@@ -16,6 +18,7 @@ import { RunsService } from '../runs/runs.service';
 @Module({
   controllers: [RunsController, JourneysController, HealthController],
   providers: [
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
     {
       provide: RunsService,
       inject: [APP_CONFIG, CATALOG, RunRepository, EvidenceStore, IdempotencyStore, RunEvents, RunAdvancer],

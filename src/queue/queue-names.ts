@@ -3,6 +3,8 @@ export function stepQueueName(moduleId: string): string {
   return `step-${moduleId}`;
 }
 
+/** Job names on a module queue: a journey step, or a synchronous run-less analysis. */
 export const JOB_NAMES = {
   step: 'step',
+  analyze: 'analyze',
 } as const;

@@ -1,8 +1,10 @@
 import { Inject, Type } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
+import { AnalysisRunner } from '../analysis/analysis.runner';
+import type { AnalysisJobResult } from '../analysis/analysis-job';
 import { StepRunner, StepJobResult } from '../execution/step-runner';
-import { stepQueueName } from './queue-names';
+import { JOB_NAMES, stepQueueName } from './queue-names';
 
 export interface StepWorkerOptions {
   concurrency: number;
@@ -25,12 +27,15 @@ export function stepProcessorFor(moduleId: string, options: StepWorkerOptions): 
     autorun: true,
   })
   class StepProcessor extends WorkerHost {
-    constructor(@Inject(StepRunner) private readonly runner: StepRunner) {
+    constructor(
+      @Inject(StepRunner) private readonly steps: StepRunner,
+      @Inject(AnalysisRunner) private readonly analyses: AnalysisRunner,
+    ) {
       super();
     }
 
-    override async process(job: Job): Promise<StepJobResult> {
-      return this.runner.process(job);
+    override async process(job: Job): Promise<StepJobResult | AnalysisJobResult> {
+      return job.name === JOB_NAMES.analyze ? this.analyses.process(job) : this.steps.process(job);
     }
   }
   Object.defineProperty(StepProcessor, 'name', { value: `StepProcessor_${moduleId.replace(/-/g, '_')}` });

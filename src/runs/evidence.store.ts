@@ -13,11 +13,15 @@ export class EvidenceStore {
   ) {}
 
   async put(runId: string, name: string, bytes: Buffer): Promise<void> {
+    await this.putWithTtl(runId, name, bytes, this.ttlSeconds);
+  }
+
+  async putWithTtl(runId: string, name: string, bytes: Buffer, ttlSeconds: number): Promise<void> {
     await this.redis
       .multi()
-      .set(this.keys.evidence(runId, name), bytes, 'EX', this.ttlSeconds)
+      .set(this.keys.evidence(runId, name), bytes, 'EX', ttlSeconds)
       .sadd(this.keys.evidenceIndex(runId), name)
-      .expire(this.keys.evidenceIndex(runId), this.ttlSeconds)
+      .expire(this.keys.evidenceIndex(runId), ttlSeconds)
       .exec();
   }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
+import { RequireScopes } from '../auth/require-scopes.decorator';
 import { ApiError } from '../http/api-error';
 import { CreateRunDto } from './dto/create-run.dto';
 import { RunsService } from './runs.service';
@@ -12,6 +13,7 @@ export class RunsController {
   /** Starts a run: `{ resourceId, context: { subject: { biometrics: [ { selfieImage } ] } } }`. */
   @Post()
   @HttpCode(202)
+  @RequireScopes('runs:create')
   async create(@Body() dto: CreateRunDto, @Req() req: RawBodyRequest<Request>, @Headers('idempotency-key') idempotencyKey?: string) {
     const created = await this.runs.create(dto, req.rawBody, idempotencyKey);
     return { runId: created.runId, status: created.status, resourceId: created.resourceId };
@@ -19,6 +21,7 @@ export class RunsController {
 
   /** The run with its steps and decision; `?waitMs=N` waits (bounded) for the decision. */
   @Get(':id')
+  @RequireScopes('decisions:read')
   async get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ApiError(404, 'RUN_NOT_FOUND', 'no such run') })) id: string, @Query('waitMs') waitMs?: string) {
     let wait = 0;
     if (waitMs !== undefined) {

@@ -4,6 +4,7 @@ import { api, selfieRun } from '../support/api-client';
 import { describeWithImages, evalImage } from '../support/eval-images';
 import { withBrightness } from '../support/image-variants';
 import { startService, ServiceProcess } from '../support/service-process';
+import { TEST_INTEGRATIONS } from '../support/test-integrations';
 import { cleanPrefix, testRedis, uniquePrefix } from '../support/test-redis';
 
 type RunBody = { runId: string; status: string; decision: { status: string; code: number; reasonCode: number | null } | null; steps: { outcome: string; reason: string | null; capabilities: Record<string, unknown> }[] };
@@ -95,7 +96,7 @@ describeWithImages('runs API end to end (selfie-quality)', () => {
     ['empty biometrics', 400, 'VALIDATION_FAILED', () => ({ resourceId: 'selfie-quality', context: { subject: { biometrics: [] } } })],
     ['unknown field', 400, 'VALIDATION_FAILED', () => ({ ...selfieRun('selfie-quality', 'aGVsbG8='), extra: 1 })],
     ['selfie of the wrong type', 400, 'VALIDATION_FAILED', () => ({ resourceId: 'selfie-quality', context: { subject: { biometrics: [{ selfieImage: 42 }] } } })],
-    ['not base64', () => selfieRun('selfie-quality', '%%%%'), 400, 'IMAGE_NOT_BASE64'],
+    ['not base64', 400, 'IMAGE_NOT_BASE64', () => selfieRun('selfie-quality', '%%%%')],
     ['empty image', 400, 'IMAGE_EMPTY', () => selfieRun('selfie-quality', 'data:image/png;base64,')],
     ['random bytes', 415, 'IMAGE_UNSUPPORTED_FORMAT', () => selfieRun('selfie-quality', evalImage('corrupt/random_bytes.jpg'))],
     ['a text file named .png', 415, 'IMAGE_UNSUPPORTED_FORMAT', () => selfieRun('selfie-quality', evalImage('corrupt/text.png'))],
@@ -105,10 +106,22 @@ describeWithImages('runs API end to end (selfie-quality)', () => {
     ['invalid JSON', 400, 'INVALID_JSON', () => '{"resourceId": '],
     ['an encrypted selfie on a plain journey', 422, 'ENCRYPTED_SELFIE_NOT_ACCEPTED', () => ({ resourceId: 'selfie-quality', context: { subject: { biometrics: [{ selfieImage: 'aGVsbG8=', selfieImageEncryption: true }] } } })],
   ])('%s -> %i %s', async (_name, status, code, body) => {
-    const res = await api(service.url, 'POST', '/v1/runs', body());
+    const res = await api(service.url, 'POST', '/v1/runs', (body as () => unknown)());
     expect(res.status).toBe(status);
     expect(res.body).toMatchObject({ statusCode: status, code });
     expect(typeof (res.body as { message: unknown }).message).toBe('string');
+  });
+
+  it('API keys: missing -> 401 1101, unknown -> 401 1102, reviewer key cannot create runs -> 403 1104, rotated key works', async () => {
+    const body = selfieRun('selfie-quality', evalImage('live/deepface_img7.jpg'));
+    const missing = await api(service.url, 'POST', '/v1/runs', body, { 'x-auth-client': '' });
+    expect(missing.status).toBe(401);
+    expect(missing.body).toEqual({ status: 'fail', code: '1101', message: expect.stringContaining('X-AUTH-CLIENT') });
+    expect((await api(service.url, 'POST', '/v1/runs', body, { 'x-auth-client': 'nope' })).body).toMatchObject({ status: 'fail', code: '1102' });
+    const reviewer = await api(service.url, 'POST', '/v1/runs', body, { 'x-auth-client': TEST_INTEGRATIONS.reviewer.key });
+    expect(reviewer.status).toBe(403);
+    expect(reviewer.body).toMatchObject({ status: 'fail', code: '1104' });
+    expect((await api(service.url, 'POST', '/v1/runs', body, { 'x-auth-client': TEST_INTEGRATIONS.integrator.rotatedKey })).status).toBe(202);
   });
 
   it('unknown runs are 404, and the service still serves after all the bad input', async () => {
