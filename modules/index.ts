@@ -7,6 +7,7 @@ import type { ModuleHandler } from './module-handler';
  */
 export const MODULE_REGISTRY: Readonly<Record<string, () => Promise<ModuleHandler>>> = {
   'image-quality': async () => (await import('./image-quality/image-quality.handler')).handler,
+  'liveness-v1': async () => (await import('./liveness-v1/liveness-v1.handler')).handler,
 };
 
 export const REGISTERED_MODULE_IDS: readonly string[] = Object.keys(MODULE_REGISTRY);

@@ -19,6 +19,12 @@ import { EvidenceStore } from './runs/evidence.store';
 import { IdempotencyStore } from './runs/idempotency.store';
 import { RunEvents } from './runs/run-events';
 import { RunRepository } from './runs/run.repository';
+import { REVIEW_QUEUE } from './review/review-queue';
+import { reviewCoreProviders } from './review/review.providers';
+import { sessionCoreProviders } from './sessions/sessions.providers';
+import { SESSION_EXPIRY_QUEUE } from './sessions/session-expiry.queue';
+import { WEBHOOK_QUEUE } from './webhooks/webhook-queue';
+import { webhookCoreProviders } from './webhooks/webhooks.providers';
 
 export interface CoreOptions {
   config: AppConfig;
@@ -69,12 +75,15 @@ export class CoreModule {
         useFactory: (runs: RunRepository, ev: EvidenceStore, events: RunEvents, producer: StepProducer, cat: Catalog) =>
           new RunAdvancer(runs, ev, events, producer, cat, config.evidenceRetentionSeconds),
       },
+      ...reviewCoreProviders(config),
+      ...webhookCoreProviders(config),
+      ...sessionCoreProviders(config),
     ];
     return {
       module: CoreModule,
       imports: [
         BullModule.forRoot({ connection: bullConnection(redisUrl), prefix: config.prefix }),
-        BullModule.registerQueue(...REGISTERED_MODULE_IDS.map((id) => ({ name: stepQueueName(id) }))),
+        BullModule.registerQueue(...REGISTERED_MODULE_IDS.map((id) => ({ name: stepQueueName(id) })), { name: REVIEW_QUEUE }, { name: WEBHOOK_QUEUE }, { name: SESSION_EXPIRY_QUEUE }),
       ],
       providers,
       exports: [...providers.filter((p) => p !== RedisCloser).map((p) => (typeof p === 'function' ? p : p.provide)), BullModule],

@@ -14,6 +14,9 @@ import { ensureRedis, RedisUnavailableError } from './redis/redis-bootstrap';
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Boot');
   const config = loadConfig();
+  if (config.integrations.length === 0 && config.role !== 'worker') {
+    throw new ConfigError('no integrations: set INTEGRATIONS_FILE (see schemas/integrations.schema.json), or AUTH_DEV_MODE=true for a development key');
+  }
   const catalog = loadCatalog(catalogSources(config));
   if (config.authDevMode) {
     logger.warn('*****************************************************************************');

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Integration } from '../auth/integration';
 import { loadIntegrations } from './integrations.loader';
 import { projectRoot } from './project-root';
+import { ReviewConfig, readReviewConfig } from './review-config';
+import { IntegrationSurfaceConfig, readIntegrationSurfaceConfig } from './integration-config';
 
 export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -44,6 +46,10 @@ export interface AppConfig {
   /** Who may call the API (INTEGRATIONS_FILE, plus the dev integration in AUTH_DEV_MODE). */
   integrations: Integration[];
   authDevMode: boolean;
+  /** Manual review: leases, SLA, expiry, evidence URLs. */
+  review: ReviewConfig;
+  /** Rate limits, webhooks, sessions. */
+  surface: IntegrationSurfaceConfig;
 }
 
 export class ConfigError extends Error {}
@@ -100,10 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     builtinModelsDir: dir('BUILTIN_MODELS_DIR', '.models/builtin'),
     integrations: loadIntegrations(env.INTEGRATIONS_FILE || undefined, authDevMode, schemasDir, env),
     authDevMode,
+    review: readReviewConfig(env, int),
+    surface: readIntegrationSurfaceConfig(env, int),
   };
-  if (config.integrations.length === 0 && config.role !== 'worker') {
-    problems.push('no integrations: set INTEGRATIONS_FILE (see schemas/integrations.schema.json), or AUTH_DEV_MODE=true for a development key');
-  }
   if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return config;
 }

@@ -3,7 +3,7 @@ import type { Journey, JourneyStep, RouteTarget } from './journey';
 import type { ModuleDefinition } from './module-definition';
 import { effectiveRules, effectiveThresholds, evaluateOutcome, withDefaults } from './outcome-evaluator';
 import { describeReasonCode } from './reason-codes';
-import type { Run, StepRecord } from './run';
+import type { Run, RunOrigin, StepRecord } from './run';
 
 /** What the caller must do after a transition has been saved. */
 export type RunEffect =
@@ -34,7 +34,7 @@ export interface ModuleLookup {
   (moduleId: string): ModuleDefinition;
 }
 
-export function startRun(init: { id: string; resourceId: string; journey: Journey; context: Record<string, unknown>; modules: ModuleLookup; now: string }): Transition {
+export function startRun(init: { id: string; resourceId: string; journey: Journey; context: Record<string, unknown>; modules: ModuleLookup; now: string; origin?: RunOrigin }): Transition {
   const { journey, now } = init;
   const run: Run = {
     id: init.id,
@@ -48,6 +48,7 @@ export function startRun(init: { id: string; resourceId: string; journey: Journe
     visits: {},
     steps: [],
     decision: null,
+    ...(init.origin ? { origin: init.origin } : {}),
   };
   return follow(run, journey, { step: journey.entry }, init.modules, now);
 }

@@ -1,6 +1,7 @@
 import type { Decision } from './decision';
 import type { RouteTarget } from './journey';
 import type { Outcome } from './outcome';
+import type { ReviewRecord } from './review-record';
 
 /**
  * `running`: steps are queued or executing. `review`: the journey routed to manual review and
@@ -49,6 +50,25 @@ export interface Run {
   visits: Record<string, number>;
   steps: StepRecord[];
   decision: Decision | null;
+  /** The manual review's audit trail, once a reviewer (or the review expiry) decided the run. */
+  review?: ReviewRecord;
+  /** Who started the run and where its decision goes; absent on runs from before webhooks existed. */
+  origin?: RunOrigin;
+}
+
+/** The integration that created a run, and what it asked to have echoed back and notified. */
+export interface RunOrigin {
+  integrationId: string | null;
+  /** Per-run webhook URL; overrides the integration's `webhookUrl`. */
+  callbackUrl: string | null;
+  vendorData: string | null;
+  endUserId: string | null;
+  /** The Veriff-style session the run was submitted from, if any. */
+  sessionId: string | null;
+  /** When the session (or the run) was accepted, Veriff's `acceptanceTime`. */
+  acceptedAt: string | null;
+  /** The client address the request came from (Veriff's `technicalData.ip`). */
+  ip: string | null;
 }
 
 /** A reference to an image kept in the evidence store instead of inline in the context. */

@@ -12,6 +12,9 @@ import { EvidenceStore } from '../runs/evidence.store';
 import { RunRepository } from '../runs/run.repository';
 import { RunAdvancer } from './run-advancer';
 import { StepRunner } from './step-runner';
+import { ReviewWorkerLifecycle } from '../review/review-worker.lifecycle';
+import { SESSION_WORKER_PROVIDERS } from '../sessions/sessions.providers';
+import { webhookWorkerProviders } from '../webhooks/webhooks.providers';
 
 const PROCESSORS = Symbol('PROCESSORS');
 
@@ -79,6 +82,9 @@ export class WorkerModule {
         },
         ...processors,
         WorkerLifecycle,
+        ReviewWorkerLifecycle,
+        ...webhookWorkerProviders(config),
+        ...SESSION_WORKER_PROVIDERS,
       ],
     };
   }

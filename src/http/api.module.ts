@@ -13,12 +13,24 @@ import { RunEvents } from '../runs/run-events';
 import { RunRepository } from '../runs/run.repository';
 import { RunsController } from '../runs/runs.controller';
 import { RunsService } from '../runs/runs.service';
+import { ReviewEvidenceController } from '../review/review-evidence.controller';
+import { ReviewPageController } from '../review/review-page.controller';
+import { REVIEW_API_PROVIDERS } from '../review/review.providers';
+import { ReviewsController } from '../review/reviews.controller';
+import { AUTH_API_PROVIDERS } from '../auth/auth.providers';
+import { LivenessVerifyController } from '../liveness-api/liveness-verify.controller';
+import { SESSION_API_PROVIDERS } from '../sessions/sessions.providers';
+import { SessionsController } from '../sessions/sessions.controller';
+import { WebhookDeliveriesController } from '../webhooks/webhook-deliveries.controller';
 
 /** The HTTP surface (role api or all). */
 @Module({
-  controllers: [RunsController, JourneysController, HealthController],
+  controllers: [RunsController, JourneysController, HealthController, ReviewsController, ReviewEvidenceController, ReviewPageController, SessionsController, WebhookDeliveriesController, LivenessVerifyController],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },
+    ...REVIEW_API_PROVIDERS,
+    ...AUTH_API_PROVIDERS,
+    ...SESSION_API_PROVIDERS,
     {
       provide: RunsService,
       inject: [APP_CONFIG, CATALOG, RunRepository, EvidenceStore, IdempotencyStore, RunEvents, RunAdvancer],

@@ -56,6 +56,13 @@ export function intakeImages(context: Record<string, unknown>, limits: IntakeLim
   return { context: copy, images };
 }
 
+/** One base64 image outside a run context (session media, the liveness endpoint), with the same checks and codes. */
+export function intakeImage(value: unknown, where: string, limits: IntakeLimits): Buffer {
+  const bytes = decodeBase64(value, where, limits.maxBytes);
+  checkImage(bytes, where, limits);
+  return bytes;
+}
+
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
 

@@ -23,6 +23,7 @@ export function runView(run: Run) {
       timings: { queuedAt: s.queuedAt, startedAt: s.startedAt, finishedAt: s.finishedAt, durationMs: s.durationMs },
     })),
     decision: run.decision,
+    review: run.review ?? null,
   };
 }
 

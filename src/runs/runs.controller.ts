@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { RequireScopes } from '../auth/require-scopes.decorator';
 import { ApiError } from '../http/api-error';
 import { CreateRunDto } from './dto/create-run.dto';
@@ -14,8 +15,8 @@ export class RunsController {
   @Post()
   @HttpCode(202)
   @RequireScopes('runs:create')
-  async create(@Body() dto: CreateRunDto, @Req() req: RawBodyRequest<Request>, @Headers('idempotency-key') idempotencyKey?: string) {
-    const created = await this.runs.create(dto, req.rawBody, idempotencyKey);
+  async create(@Body() dto: CreateRunDto, @Req() req: RawBodyRequest<Request> & AuthenticatedRequest, @Headers('idempotency-key') idempotencyKey?: string) {
+    const created = await this.runs.create(dto, req.rawBody, idempotencyKey, { integration: req.integration ?? null, ip: req.ip ?? null });
     return { runId: created.runId, status: created.status, resourceId: created.resourceId };
   }
 

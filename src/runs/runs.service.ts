@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Integration } from '../auth/integration';
 import type { AppConfig } from '../config/app-config';
 import type { Catalog } from '../catalog/catalog';
+import type { RunOrigin } from '../engine/run';
 import { startRun } from '../engine/run-transitions';
 import type { RunAdvancer } from '../execution/run-advancer';
 import { ApiError } from '../http/api-error';
@@ -20,6 +22,15 @@ export interface CreatedRun {
   replayed: boolean;
 }
 
+/** Who is creating the run: the authenticated integration, and the session it comes from, if any. */
+export interface RunCreator {
+  integration: Integration | null;
+  sessionId?: string;
+  /** When the session was created; defaults to now. */
+  acceptedAt?: string;
+  ip?: string | null;
+}
+
 /** Creating and reading runs: the HTTP side of the engine. */
 export class RunsService {
   constructor(
@@ -32,11 +43,24 @@ export class RunsService {
     private readonly advancer: RunAdvancer,
   ) {}
 
-  async create(dto: CreateRunDto, rawBody: Buffer | undefined, idempotencyKey: string | undefined): Promise<CreatedRun> {
+  async create(dto: CreateRunDto, rawBody: Buffer | undefined, idempotencyKey: string | undefined, creator: RunCreator = { integration: null }): Promise<CreatedRun> {
     const journey = this.catalog.resolve(dto.resourceId);
     if (!journey) throw new ApiError(404, 'JOURNEY_NOT_FOUND', `no journey "${dto.resourceId}"; known: ${this.catalog.listJourneys().map((j) => `${j.id}@${j.version}`).join(', ')}`);
     const encrypted = dto.context.subject.biometrics.some((b) => b.selfieImageEncryption === true);
     if (encrypted) throw new ApiError(422, 'ENCRYPTED_SELFIE_NOT_ACCEPTED', `journey ${journey.id}@${journey.version} takes plain selfies; encrypted selfies go through a capture session`);
+    // Webhook events are signed with the integration's secret; an unsigned callback would be forgeable.
+    if (dto.callbackUrl !== undefined && !creator.integration?.secret) {
+      throw new ApiError(422, 'CALLBACK_NEEDS_SECRET', 'callbackUrl needs an integration with an HMAC secret (secretEnv) to sign its webhook events');
+    }
+    const origin: RunOrigin = {
+      integrationId: creator.integration?.id ?? null,
+      callbackUrl: dto.callbackUrl ?? null,
+      vendorData: dto.vendorData ?? null,
+      endUserId: dto.endUserId ?? null,
+      sessionId: creator.sessionId ?? null,
+      acceptedAt: creator.acceptedAt ?? new Date().toISOString(),
+      ip: creator.ip ?? null,
+    };
     const { context, images } = intakeImages(dto.context as unknown as Record<string, unknown>, {
       maxBytes: this.config.maxImageBytes,
       maxPixels: this.config.maxImagePixels,
@@ -57,7 +81,7 @@ export class RunsService {
     try {
       for (const [name, bytes] of images) await this.evidence.put(runId, name, bytes);
       const now = new Date().toISOString();
-      const transition = startRun({ id: runId, resourceId: dto.resourceId, journey, context, modules: (id) => this.catalog.module(id), now });
+      const transition = startRun({ id: runId, resourceId: dto.resourceId, journey, context, modules: (id) => this.catalog.module(id), now, origin });
       if (!(await this.advancer.commit(transition, 0))) throw new Error(`run id collision ${runId}`);
       return { runId, status: transition.run.status, resourceId: dto.resourceId, replayed: false };
     } catch (err) {

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 /** One biometric capture (GBG GO shape, seed 001). */
 export class BiometricDto {
@@ -76,4 +76,22 @@ export class CreateRunDto {
   @ValidateNested()
   @Type(() => RunContextDto)
   context!: RunContextDto;
+
+  /** Where this run's webhook events go, instead of the integration's `webhookUrl`. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'callbackUrl must be an http(s) URL' })
+  @MaxLength(2000)
+  callbackUrl?: string;
+
+  /** Echoed in the decision and webhook events (Veriff `vendorData`); never interpreted. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  vendorData?: string;
+
+  /** The integrator's id for the end user (Veriff `endUserId`); never interpreted. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  endUserId?: string;
 }
