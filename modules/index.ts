@@ -7,6 +7,7 @@ import type { ModuleHandler } from './module-handler';
  */
 export const MODULE_REGISTRY: Readonly<Record<string, () => Promise<ModuleHandler>>> = {
   'image-quality': async () => (await import('./image-quality/image-quality.handler')).handler,
+  'facematch-v1': async () => (await import('./facematch-v1/facematch-v1.handler')).handler,
   'liveness-v1': async () => (await import('./liveness-v1/liveness-v1.handler')).handler,
 };
 

@@ -12,6 +12,11 @@ export interface ModuleRunInput {
   values: Record<string, unknown>;
   /** The step's `params` from the journey (module-specific knobs), already schema-checked. */
   params: Record<string, unknown>;
+  /**
+   * The effective thresholds (module.json defaults with the step's overrides), for handlers whose
+   * capabilities depend on them (e.g. facematch's isMatch); the outcome rules read the same values.
+   */
+  thresholds?: Record<string, number>;
 }
 
 export interface ModuleRunResult {

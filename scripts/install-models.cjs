@@ -147,8 +147,12 @@ async function main() {
   await installOptional();
 }
 
-main().catch((err) => {
-  console.error(`install-models: FAILED: ${err instanceof Error ? err.message : String(err)}`);
-  console.error('install-models: the builtin liveness models are required; the app will not boot without them.');
-  process.exit(1);
-});
+main().then(
+  // Exit explicitly: a DNS lookup abandoned by the timeout may still hold the event loop open.
+  () => process.exit(0),
+  (err) => {
+    console.error(`install-models: FAILED: ${err instanceof Error ? err.message : String(err)}`);
+    console.error('install-models: the builtin liveness models are required; the app will not boot without them.');
+    process.exit(1);
+  },
+);

@@ -50,7 +50,6 @@ export async function analyzeSelfie(
     context: Math.min(bitmap.width, bitmap.height) / Math.max(extent.width, extent.height, 1),
     outsideFraction: quality.outsideFraction,
     brightness: quality.brightness,
-    sharpness: quality.sharpness,
   };
   const described: Capabilities = {
     ...base,

@@ -9,11 +9,10 @@ export interface FaceMeasurements {
   /** Share of the face box outside the image. */
   outsideFraction: number;
   brightness: number;
-  sharpness: number;
 }
 
 /**
- * Thresholds, set on shared/eval (README "Quality gates"): deliberately loose, so they catch
+ * Thresholds, set on shared/eval (README "Gates"): deliberately loose, so they catch
  * images the models cannot judge rather than reshape the score distribution.
  */
 export const GATES = {
@@ -29,7 +28,6 @@ export const GATES = {
   /** Face luma (0-100) outside this range: too dark or blown out to see texture. */
   minBrightness: 12,
   maxBrightness: 92,
-  minSharpness: 0,
 } as const;
 
 /** A reason that makes the result inconclusive (score 0), or undefined. */
@@ -43,6 +41,5 @@ export function inconclusiveReason(m: FaceMeasurements): LivenessReason | undefi
 export function reviewReason(m: FaceMeasurements): LivenessReason | undefined {
   if (m.context < GATES.minContext) return LIVENESS_REASONS.faceFillsFrame;
   if (m.brightness < GATES.minBrightness || m.brightness > GATES.maxBrightness) return LIVENESS_REASONS.poorLighting;
-  if (m.sharpness < GATES.minSharpness) return LIVENESS_REASONS.blurred;
   return undefined;
 }

@@ -9,7 +9,6 @@ export const LIVENESS_REASONS = {
   faceCutOff: { reason: 'FACE_CUT_OFF', code: 546, effect: 'inconclusive' },
   faceFillsFrame: { reason: 'FACE_FILLS_FRAME', code: 204, effect: 'review' },
   poorLighting: { reason: 'POOR_LIGHTING', code: 204, effect: 'review' },
-  blurred: { reason: 'FACE_BLURRED', code: 204, effect: 'review' },
 } as const;
 
 export type LivenessReason = (typeof LIVENESS_REASONS)[keyof typeof LIVENESS_REASONS];

@@ -23,7 +23,7 @@ export class AnalysisRunner {
       if (!bytes) throw new UnrecoverableError(`analysis ${data.analysisId}: image ${name} expired before a worker took the job`);
       images[input] = new Uint8Array(bytes);
     }
-    const outcome = await this.pool.run(module.id, { images, values: {}, params: data.params });
+    const outcome = await this.pool.run(module.id, { images, values: {}, params: data.params, thresholds: effectiveThresholds(module, {}) });
     if (outcome.kind === 'input-error') return { kind: 'input-error', code: outcome.code, message: outcome.message };
     const capabilities = withDefaults(module.capabilities, outcome.result.capabilities);
     const reason = outcome.result.reason ?? null;

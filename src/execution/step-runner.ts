@@ -7,6 +7,7 @@ import { readPath } from '../engine/context-path';
 import type { JourneyStep } from '../engine/journey';
 import type { ModuleDefinition } from '../engine/module-definition';
 import { isEvidenceRef, Run } from '../engine/run';
+import { effectiveThresholds } from '../engine/outcome-evaluator';
 import { completeStep, StepResult } from '../engine/run-transitions';
 import type { InferencePool } from '../inference/inference-pool';
 import { parseStepJob, StepJobData } from '../queue/step-job';
@@ -88,7 +89,7 @@ export class StepRunner {
   }
 
   private async gather(run: Run, step: JourneyStep, module: ModuleDefinition): Promise<Gathered> {
-    const input: ModuleRunInput = { images: {}, values: {}, params: step.params ?? {} };
+    const input: ModuleRunInput = { images: {}, values: {}, params: step.params ?? {}, thresholds: effectiveThresholds(module, step) };
     for (const spec of module.inputs) {
       const path = step.inputs[spec.name];
       const value = path === undefined ? undefined : readPath(run.context, path);

@@ -18,6 +18,7 @@ import { ReviewPageController } from '../review/review-page.controller';
 import { REVIEW_API_PROVIDERS } from '../review/review.providers';
 import { ReviewsController } from '../review/reviews.controller';
 import { AUTH_API_PROVIDERS } from '../auth/auth.providers';
+import { CompareFacesController } from '../facematch-api/compare-faces.controller';
 import { LivenessVerifyController } from '../liveness-api/liveness-verify.controller';
 import { SESSION_API_PROVIDERS } from '../sessions/sessions.providers';
 import { SessionsController } from '../sessions/sessions.controller';
@@ -25,7 +26,7 @@ import { WebhookDeliveriesController } from '../webhooks/webhook-deliveries.cont
 
 /** The HTTP surface (role api or all). */
 @Module({
-  controllers: [RunsController, JourneysController, HealthController, ReviewsController, ReviewEvidenceController, ReviewPageController, SessionsController, WebhookDeliveriesController, LivenessVerifyController],
+  controllers: [RunsController, JourneysController, HealthController, ReviewsController, ReviewEvidenceController, ReviewPageController, SessionsController, WebhookDeliveriesController, LivenessVerifyController, CompareFacesController],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     ...REVIEW_API_PROVIDERS,

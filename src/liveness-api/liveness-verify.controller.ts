@@ -42,12 +42,10 @@ export class LivenessVerifyController {
     }
     if (result.kind === 'input-error') throw new ApiError(INPUT_ERROR_STATUS[result.code] ?? 422, result.code, `selfie: ${result.message}`, { field: 'selfie' });
     const body = livenessVerifyView(result, new Date().toISOString());
+    // A likely attack is an answer, not a request error: 200 with seed 003's NOT VERIFIED and
+    // seed 002's errorCode 1009 (confidence too low) so clients of either find what they expect.
     if (body.verificationStatus === 'NOT VERIFIED') {
-      // Seed 002 answers a too-low confidence with 422 and errorCode 1009; the full result rides along.
-      throw new HttpException(
-        { statusCode: 422, code: 'LIVENESS_CONFIDENCE_TOO_LOW', errorCode: LIVENESS_ERROR_CODES.confidenceTooLow, message: `Liveness confidence ${body.confidence} is below the required threshold`, ...body },
-        422,
-      );
+      return { ...body, code: 'LIVENESS_CONFIDENCE_TOO_LOW', errorCode: LIVENESS_ERROR_CODES.confidenceTooLow, message: `Liveness confidence ${body.confidence} is below the required threshold` };
     }
     return body;
   }

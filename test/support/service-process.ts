@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { LIVENESS_MODELS_DIR } from './models-dir';
 import { integrationsEnv } from './test-integrations';
 import { TEST_REDIS_URL } from './test-redis';
 
@@ -30,6 +31,7 @@ export async function startService(opts: { prefix: string; role?: 'all' | 'api' 
       HOST: '127.0.0.1',
       INFERENCE_THREADS: '1',
       NO_COLOR: '1',
+      LIVENESS_MODELS_DIR,
       ...integrationsEnv(),
       ...opts.env,
     },

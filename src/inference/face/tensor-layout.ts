@@ -8,6 +8,3 @@ export interface TensorLayout {
   mean: readonly number[];
   std: readonly number[];
 }
-
-/** Raw 0-255 values, no normalisation (MiniFASNet, fr_liveness). */
-export const RAW_255 = { mean: [0, 0, 0], std: [1, 1, 1] } as const;
