@@ -11,6 +11,8 @@ export interface IntegrationSurfaceConfig {
     timeoutMs: number;
     /** How long delivery records (and failures) are kept for listing and resending. */
     retentionSeconds: number;
+    /** Allow receivers on loopback/private addresses (off by default: callbackUrl would be an SSRF vector). */
+    allowPrivateDestinations: boolean;
   };
   sessions: {
     /** How long a session may wait for its submission before it expires (9104). */
@@ -31,6 +33,7 @@ export function readIntegrationSurfaceConfig(env: NodeJS.ProcessEnv, int: IntRea
       backoffMs: int('WEBHOOK_BACKOFF_MS', 5_000, 10, 3_600_000),
       timeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
       retentionSeconds: int('WEBHOOK_RETENTION_SECONDS', 30 * 24 * 3600, 60),
+      allowPrivateDestinations: env.WEBHOOK_ALLOW_PRIVATE_DESTINATIONS === 'true',
     },
     sessions: {
       ttlSeconds: int('SESSION_TTL_SECONDS', 7 * 24 * 3600, 1),

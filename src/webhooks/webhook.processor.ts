@@ -5,11 +5,13 @@ import { UnrecoverableError } from 'bullmq';
 import { IntegrationRegistry } from '../auth/integration-registry';
 import { WebhookDeliveryStore } from './webhook-delivery.store';
 import { WEBHOOK_QUEUE, parseWebhookJob } from './webhook-queue';
-import { sendWebhook } from './webhook-sender';
+import { destinationProblem } from './webhook-destination';
+import { SendResult, sendWebhook } from './webhook-sender';
 
 export interface WebhookWorkerOptions {
   concurrency: number;
   timeoutMs: number;
+  allowPrivateDestinations: boolean;
 }
 
 export type WebhookJobResult = { status: 'delivered'; statusCode: number };
@@ -41,7 +43,10 @@ export function webhookProcessorFor(options: WebhookWorkerOptions): Type<WorkerH
         throw new UnrecoverableError(`webhook ${eventId}: integration ${record.integrationId} has no secret`);
       }
       const attempt = record.attempts + 1;
-      const result = await sendWebhook({ url: record.url, secret }, { eventId, body: record.body, attempt }, options.timeoutMs);
+      const refused = await destinationProblem(record.url, options.allowPrivateDestinations);
+      const result: SendResult = refused
+        ? { kind: 'rejected', statusCode: 0, error: refused }
+        : await sendWebhook({ url: record.url, secret }, { eventId, body: record.body, attempt }, options.timeoutMs);
       if (result.kind === 'delivered') {
         await this.store.update(eventId, { status: 'delivered', attempts: attempt, lastStatusCode: result.statusCode, lastError: null });
         this.logger.log(`event ${eventId} delivered (attempt ${attempt}, job ${job.id ?? '?'}, HTTP ${result.statusCode})`);

@@ -40,5 +40,5 @@ export function webhookCoreProviders(config: AppConfig): Provider[] {
 
 /** Worker role: the delivery processor. I/O-bound, so it runs many deliveries at once. */
 export function webhookWorkerProviders(config: AppConfig): Provider[] {
-  return [webhookProcessorFor({ concurrency: 16, timeoutMs: config.surface.webhooks.timeoutMs })];
+  return [webhookProcessorFor({ concurrency: 16, timeoutMs: config.surface.webhooks.timeoutMs, allowPrivateDestinations: config.surface.webhooks.allowPrivateDestinations })];
 }

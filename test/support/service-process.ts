@@ -32,6 +32,8 @@ export async function startService(opts: { prefix: string; role?: 'all' | 'api' 
       INFERENCE_THREADS: '1',
       NO_COLOR: '1',
       LIVENESS_MODELS_DIR,
+      // Test webhook receivers listen on 127.0.0.1, which production refuses (SSRF guard).
+      WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: 'true',
       ...integrationsEnv(),
       ...opts.env,
     },

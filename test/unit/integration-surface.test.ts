@@ -1,4 +1,5 @@
 /** unit (no I/O): signing primitives, webhook verification, event ids, retry classification, decision payloads. */
+import { destinationProblem, isPrivateAddress } from '../../src/webhooks/webhook-destination';
 import { createHmac } from 'node:crypto';
 import { hmacHex, verifyHmacHex } from '../../src/auth/hmac-signature';
 import { signedPayloads } from '../../src/auth/signed-payload';
@@ -89,5 +90,21 @@ describe('session decisions', () => {
     const started: Session = { ...base, status: 'started', media: [{ id: 'm', context: 'face', mimetype: 'image/jpeg', size: 1, timestamp: 't' }] };
     expect(sessionDecision(started, null, new Date('2026-11-22T11:00:01Z'))).toMatchObject({ status: 'abandoned', code: 9104 });
     expect(sessionDecision({ ...base, status: 'submitted' }, null, new Date('2026-11-22T12:00:00Z'))).toBeNull();
+  });
+});
+
+describe('webhook destination guard (SSRF)', () => {
+  it('classifies loopback, private, link-local and unique-local addresses as non-public', () => {
+    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1']) {
+      expect([a, isPrivateAddress(a)]).toEqual([a, true]);
+    }
+    for (const a of ['8.8.8.8', '172.32.0.1', '2001:4860:4860::8888', '1.1.1.1']) expect([a, isPrivateAddress(a)]).toEqual([a, false]);
+  });
+
+  it('refuses a private destination unless allowed', async () => {
+    expect(await destinationProblem('http://127.0.0.1:9/hook', false)).toMatch(/non-public address \(127\.0\.0\.1\)/);
+    expect(await destinationProblem('http://[::1]:9/hook', false)).toMatch(/non-public/);
+    expect(await destinationProblem('http://127.0.0.1:9/hook', true)).toBeNull();
+    expect(await destinationProblem('http://93.184.216.34/hook', false)).toBeNull();
   });
 });
