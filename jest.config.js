@@ -3,7 +3,8 @@ module.exports = {
   rootDir: '.',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
-  testEnvironment: 'node',
+  // Shares the outer realm's typed arrays with tests so onnxruntime-node accepts their tensors.
+  testEnvironment: '<rootDir>/test/support/onnx-environment.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 60_000,
 };

@@ -9,6 +9,7 @@ export const MODULE_REGISTRY: Readonly<Record<string, () => Promise<ModuleHandle
   'image-quality': async () => (await import('./image-quality/image-quality.handler')).handler,
   'facematch-v1': async () => (await import('./facematch-v1/facematch-v1.handler')).handler,
   'liveness-v1': async () => (await import('./liveness-v1/liveness-v1.handler')).handler,
+  'liveness-iad': async () => (await import('./liveness-iad/liveness-iad.handler')).handler,
 };
 
 export const REGISTERED_MODULE_IDS: readonly string[] = Object.keys(MODULE_REGISTRY);

@@ -4,12 +4,10 @@ import { fivePointsFrom68 } from '../../src/inference/face/face-alignment';
 import type { FaceBox } from '../../src/inference/face/face-box';
 import type { FaceDetector } from '../../src/inference/face/face-detector';
 import { cosine, FaceEmbedder } from '../../src/inference/face/face-embedder';
-import { prepareImage, PreparedImage } from '../../src/inference/face/face-preparer';
+import { prepareImage, PreparedImage, WORKING_MAX_SIDE } from '../../src/inference/face/face-preparer';
 import type { SniffLimits } from '../../src/inference/image-sniff';
 import { cosineToSimilarity, faceMatchLabel } from './similarity-calibration';
 
-/** Same working size as liveness-v1, so a selfie prepared there is reused here (same cache key). */
-export const WORKING_MAX_SIDE = 1280;
 /** Faces smaller than this (longer side, original pixels) carry too little detail to compare. */
 export const MIN_FACE_PX = 40;
 

@@ -1,10 +1,9 @@
 import type { Capabilities, ModuleRunResult } from '../module-handler';
-import { downscaleToMaxSide } from '../../src/inference/face/bitmap-downscale';
-import { FaceBox, largestFirst, scaleBox } from '../../src/inference/face/face-box';
-import { landmarkExtent, predictLandmarks68 } from '../../src/inference/face/face-landmarks';
+import { FaceBox, scaleBox } from '../../src/inference/face/face-box';
+import { prepareImage, WORKING_MAX_SIDE } from '../../src/inference/face/face-preparer';
+import { landmarkExtent } from '../../src/inference/face/face-landmarks';
 import { measureFaceQuality } from '../../src/inference/face/face-quality';
 import { estimateHeadPose } from '../../src/inference/face/head-pose';
-import { decodeImage } from '../../src/inference/image-decoder';
 import type { SniffLimits } from '../../src/inference/image-sniff';
 import { defaultCapabilities } from './capability-defaults';
 import { FaceMeasurements, inconclusiveReason, reviewReason } from './liveness-gates';
@@ -13,12 +12,6 @@ import { LIVENESS_REASONS, LivenessReason } from './liveness-reasons';
 import { holdInReview, probabilityToScore } from './score-calibration';
 import { StageTimings, timed } from './stage-timings';
 
-/**
- * Longer side of the working copy every step after decoding uses. Detection runs at 320 px and
- * the liveness crops at 80-128 px, so nothing is lost; a 12 MP photo then costs the same as a
- * webcam frame past the decode, and is box-filtered instead of aliased.
- */
-export const WORKING_MAX_SIDE = 1280;
 
 /**
  * Scores one selfie: decode, find the largest face, check it can be judged, crop it per model,
@@ -31,18 +24,16 @@ export async function analyzeSelfie(
   limits: SniffLimits,
   timings?: StageTimings,
 ): Promise<ModuleRunResult> {
-  const decoded = await timed(timings, 'decode', () => decodeImage(bytes, limits));
-  const { bitmap, factor } = await timed(timings, 'resize', () => downscaleToMaxSide(decoded, WORKING_MAX_SIDE));
-  const faces = largestFirst(await timed(timings, 'detect', () => models.detector.detect(bitmap)));
+  // Shared with facematch-v1 (same working size and detector): a run's selfie is decoded and
+  // detected once per worker thread, whichever step comes first.
+  const prepared = await prepareImage(bytes, limits, models.detector, models.landmarks, WORKING_MAX_SIDE, (stage, work) => timed(timings, stage, work));
+  const { bitmap, factor, faces, landmarks } = prepared;
   const face = faces[0];
   const base: Capabilities = { ...defaultCapabilities(), detectorModel: `${models.detectorModel.manifest.id}@${models.detectorModel.manifest.version}`, faceCount: faces.length };
-  if (!face) return inconclusive(base, LIVENESS_REASONS.faceMissing);
+  if (!face || landmarks.length === 0) return inconclusive(base, LIVENESS_REASONS.faceMissing);
 
   const side = Math.max(face.x2 - face.x1, face.y2 - face.y1);
-  const { landmarks, quality } = await timed(timings, 'landmarks', async () => ({
-    landmarks: await predictLandmarks68(models.landmarks, bitmap, face),
-    quality: measureFaceQuality(bitmap, face),
-  }));
+  const quality = await timed(timings, 'landmarks', () => measureFaceQuality(bitmap, face));
   const pose = estimateHeadPose(landmarks);
   const extent = landmarkExtent(landmarks);
   const measured: FaceMeasurements = {

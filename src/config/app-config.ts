@@ -5,6 +5,7 @@ import { loadIntegrations } from './integrations.loader';
 import { projectRoot } from './project-root';
 import { ReviewConfig, readReviewConfig } from './review-config';
 import { IntegrationSurfaceConfig, readIntegrationSurfaceConfig } from './integration-config';
+import { CaptureConfig, readCaptureConfig } from './capture-config';
 
 export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -50,6 +51,8 @@ export interface AppConfig {
   review: ReviewConfig;
   /** Rate limits, webhooks, sessions. */
   surface: IntegrationSurfaceConfig;
+  /** Capture sessions for encrypted selfies (liveness-iad). */
+  capture: CaptureConfig;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     authDevMode,
     review: readReviewConfig(env, int),
     surface: readIntegrationSurfaceConfig(env, int),
+    capture: readCaptureConfig(env, int),
   };
   if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return config;
