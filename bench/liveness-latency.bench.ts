@@ -8,7 +8,7 @@ import { loadLivenessModelSet } from '../modules/liveness-v1/liveness-model-set'
 import type { Stage, StageTimings } from '../modules/liveness-v1/stage-timings';
 import { toolSettings } from '../modules/liveness-v1/tool-settings';
 import { clearPreparedImages } from '../src/inference/face/face-preparer';
-import { repoRoot } from '../src/inference/face/repo-paths';
+import { projectRoot } from '../src/config/project-root';
 
 /**
  * npm run bench:liveness -- [--image <selfie.jpg>] [--runs 200] [--out bench/liveness-latency.md]
@@ -21,7 +21,7 @@ const STAGES: Stage[] = ['decode', 'resize', 'detect', 'landmarks', 'crop', 'liv
 const WARMUP = 10;
 
 async function main(argv: string[]): Promise<void> {
-  const source = option(argv, '--image') ?? path.resolve(repoRoot(), '../shared/eval/live/krz_1.jpg');
+  const source = option(argv, '--image') ?? path.resolve(projectRoot(), '../shared/eval/live/krz_1.jpg');
   const runs = Number(option(argv, '--runs') ?? 200);
   const out = option(argv, '--out') ?? 'bench/liveness-latency.md';
   const settings = toolSettings();

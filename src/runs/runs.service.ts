@@ -7,6 +7,7 @@ import { startRun } from '../engine/run-transitions';
 import type { RunAdvancer } from '../execution/run-advancer';
 import { ApiError } from '../http/api-error';
 import type { CreateRunDto } from './dto/create-run.dto';
+import type { EncryptedSelfieOpener } from './encrypted-selfie-opener';
 import type { EvidenceStore } from './evidence.store';
 import type { IdempotencyStore } from './idempotency.store';
 import { intakeImages } from './image-intake';
@@ -41,13 +42,18 @@ export class RunsService {
     private readonly idempotency: IdempotencyStore,
     private readonly events: RunEvents,
     private readonly advancer: RunAdvancer,
+    /** src/capture; absent, every encrypted selfie is refused. */
+    private readonly encryptedSelfies?: EncryptedSelfieOpener,
   ) {}
 
   async create(dto: CreateRunDto, rawBody: Buffer | undefined, idempotencyKey: string | undefined, creator: RunCreator = { integration: null }): Promise<CreatedRun> {
     const journey = this.catalog.resolve(dto.resourceId);
     if (!journey) throw new ApiError(404, 'JOURNEY_NOT_FOUND', `no journey "${dto.resourceId}"; known: ${this.catalog.listJourneys().map((j) => `${j.id}@${j.version}`).join(', ')}`);
     const encrypted = dto.context.subject.biometrics.some((b) => b.selfieImageEncryption === true);
-    if (encrypted) throw new ApiError(422, 'ENCRYPTED_SELFIE_NOT_ACCEPTED', `journey ${journey.id}@${journey.version} takes plain selfies; encrypted selfies go through a capture session`);
+    const takesEncrypted = this.encryptedSelfies?.takesEncrypted(journey) ?? false;
+    if (encrypted && !takesEncrypted) throw new ApiError(422, 'ENCRYPTED_SELFIE_NOT_ACCEPTED', `journey ${journey.id}@${journey.version} takes plain selfies; encrypted selfies go through a capture session`);
+    // Such a journey judges how the selfie was captured; a plain one would skip that judgement.
+    if (!encrypted && takesEncrypted) throw new ApiError(422, 'ENCRYPTED_SELFIE_REQUIRED', `journey ${journey.id}@${journey.version} takes only encrypted selfies from a capture session (selfieImageEncryption: true); see POST /v1/capture-sessions`);
     // Webhook events are signed with the integration's secret; an unsigned callback would be forgeable.
     if (dto.callbackUrl !== undefined && !creator.integration?.secret) {
       throw new ApiError(422, 'CALLBACK_NEEDS_SECRET', 'callbackUrl needs an integration with an HMAC secret (secretEnv) to sign its webhook events');
@@ -61,7 +67,7 @@ export class RunsService {
       acceptedAt: creator.acceptedAt ?? new Date().toISOString(),
       ip: creator.ip ?? null,
     };
-    const { context, images } = intakeImages(dto.context as unknown as Record<string, unknown>, {
+    let { context, images } = intakeImages(dto.context as unknown as Record<string, unknown>, {
       maxBytes: this.config.maxImageBytes,
       maxPixels: this.config.maxImagePixels,
       minSide: this.config.minImageSide,
@@ -79,6 +85,8 @@ export class RunsService {
       }
     }
     try {
+      // After the idempotency claim: opening consumes the capture session, so a retried request must replay, not reopen.
+      if (encrypted && this.encryptedSelfies) ({ context, images } = await this.encryptedSelfies.open(journey, { context, images }, creator.integration, runId));
       for (const [name, bytes] of images) await this.evidence.put(runId, name, bytes);
       const now = new Date().toISOString();
       const transition = startRun({ id: runId, resourceId: dto.resourceId, journey, context, modules: (id) => this.catalog.module(id), now, origin });

@@ -1,33 +1,29 @@
 import type Redis from 'ioredis';
 import type { RedisKeys } from '../redis/redis-keys';
+import { VersionedDocuments } from '../redis/versioned-document';
 import type { Session } from './session';
-
-// Same compare-and-set as runs: media uploads, submission and the expiry job may race.
-const CAS_SCRIPT = `
-local current = redis.call('HGET', KEYS[1], 'v')
-if (current or '0') ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 'v', tostring(tonumber(ARGV[1]) + 1), 'doc', ARGV[2])
-redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
-return 1
-`;
 
 /** Sessions and their uploaded media in Redis. Media expire with the session; bytes are never logged. */
 export class SessionRepository {
+  // Same compare-and-set as runs: media uploads, submission and the expiry job may race.
+  private readonly docs: VersionedDocuments<Session>;
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: RedisKeys,
     /** Sessions are kept as long as runs, so the decision stays readable by session id. */
-    private readonly ttlSeconds: number,
-  ) {}
+    ttlSeconds: number,
+  ) {
+    this.docs = new VersionedDocuments<Session>(redis, ttlSeconds);
+  }
 
   async get(id: string): Promise<{ session: Session; version: number } | null> {
-    const [doc, version] = await this.redis.hmget(this.keys.session(id), 'doc', 'v');
-    if (!doc || !version) return null;
-    return { session: JSON.parse(doc) as Session, version: Number(version) };
+    const stored = await this.docs.get(this.keys.session(id));
+    return stored ? { session: stored.doc, version: stored.version } : null;
   }
 
   async compareAndSet(session: Session, expectedVersion: number): Promise<boolean> {
-    return (await this.redis.eval(CAS_SCRIPT, 1, this.keys.session(session.id), String(expectedVersion), JSON.stringify(session), String(this.ttlSeconds))) === 1;
+    return this.docs.compareAndSet(this.keys.session(session.id), session, expectedVersion);
   }
 
   async putMedia(id: string, context: string, bytes: Buffer, ttlSeconds: number): Promise<void> {

@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { LIVENESS_MODELS_DIR } from './models-dir';
 import { integrationsEnv } from './test-integrations';
 import { TEST_REDIS_URL } from './test-redis';
+import { freePort } from '../../src/net/free-port';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
@@ -58,15 +58,4 @@ export async function startService(opts: { prefix: string; role?: 'all' | 'api' 
     await new Promise((r) => setTimeout(r, 50));
   }
   return { url, child, output: () => log, stop };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
