@@ -18,19 +18,19 @@ export class RedisUnavailableError extends Error {}
  * for a first try on a laptop, start a private redis-server on a free loopback port. Never hangs:
  * every probe has a short timeout.
  */
-export async function ensureRedis(explicitUrl: string | undefined, log: (line: string) => void): Promise<RedisEndpoint> {
-  const url = explicitUrl ?? DEFAULT_REDIS_URL;
+export async function ensureRedis(explicitUrl: string | undefined, log: (line: string) => void, defaultUrl: string = DEFAULT_REDIS_URL): Promise<RedisEndpoint> {
+  const url = explicitUrl ?? defaultUrl;
   if (await pings(url)) return { url };
   if (explicitUrl) throw new RedisUnavailableError(`Redis at REDIS_URL=${explicitUrl} does not answer; start it or fix REDIS_URL.`);
   if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) {
-    throw new RedisUnavailableError(`Redis does not answer at ${DEFAULT_REDIS_URL} and redis-server is not installed: install Redis (apt-get install redis-server) or set REDIS_URL.`);
+    throw new RedisUnavailableError(`Redis does not answer at ${defaultUrl} and redis-server is not installed: install Redis (apt-get install redis-server) or set REDIS_URL.`);
   }
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
   const privateUrl = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 50; i++) {
     if (await pings(privateUrl)) {
-      log(`No Redis at ${DEFAULT_REDIS_URL}: started a private redis-server on ${privateUrl} (data is lost when this process exits; set REDIS_URL for a real deployment).`);
+      log(`No Redis at ${defaultUrl}: started a private redis-server on ${privateUrl} (data is lost when this process exits; set REDIS_URL for a real deployment).`);
       const stop = () => child.kill('SIGTERM');
       process.once('exit', stop);
       return { url: privateUrl, child };
@@ -38,7 +38,7 @@ export async function ensureRedis(explicitUrl: string | undefined, log: (line: s
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new RedisUnavailableError(`Redis does not answer at ${DEFAULT_REDIS_URL} and a private redis-server did not start; set REDIS_URL.`);
+  throw new RedisUnavailableError(`Redis does not answer at ${defaultUrl} and a private redis-server did not start; set REDIS_URL.`);
 }
 
 async function pings(url: string): Promise<boolean> {

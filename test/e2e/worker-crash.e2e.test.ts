@@ -71,8 +71,8 @@ describeWithImages('a worker killed mid-job', () => {
     // Exactly once: one job for the step visit, completed once, and a second delivery is a no-op.
     const job = await queue.getJob(`${runId}.quality.1`);
     expect(job).toBeDefined();
-    expect(await job!.getState()).toBe('completed');
-    expect(job!.returnvalue).toEqual({ status: 'advanced', outcome: 'Success' });
+    // The run is saved before the job is marked completed: wait for the job itself.
+    expect(await job!.waitUntilFinished(events, 15_000)).toEqual({ status: 'advanced', outcome: 'Success' });
     expect(rescuer.output()).toContain(`run ${runId} step quality#1`);
     await queue.add('step', { runId, stepId: 'quality', visit: 1 }, { jobId: `${runId}.quality.1.replay` });
     const replay = await queue.getJob(`${runId}.quality.1.replay`);
@@ -80,5 +80,32 @@ describeWithImages('a worker killed mid-job', () => {
     const again = await api<{ steps: unknown[]; decision: { decidedAt: string } }>(apiProcess.url, 'GET', `/v1/runs/${runId}`);
     expect(again.body.steps).toHaveLength(1);
     expect(again.body.decision.decidedAt).toBe((run.body.decision as unknown as { decidedAt: string }).decidedAt);
+  });
+
+  it('SIGTERM lets the worker finish its active job before it exits (graceful shutdown)', async () => {
+    const big = await upscaled(evalImage('live/deepface_img2.jpg'), 4200);
+    const apiProcess = started[0]!;
+    // Only the worker under test may take the job: stop the earlier ones.
+    for (const earlier of started.slice(1)) await earlier.stop('SIGTERM');
+    const worker = await startService({ prefix, role: 'worker', env: workerEnv });
+    started.push(worker);
+    const created = await api<{ runId: string }>(apiProcess.url, 'POST', '/v1/runs', selfieRun('selfie-quality', big));
+    const runId = created.body.runId;
+    const job = `${runId}.quality.1`;
+    const deadline = Date.now() + 20_000;
+    while (!(await queue.getJob(job)) || (await queue.getJob(job))!.processedOn === undefined) {
+      if (Date.now() > deadline) throw new Error('job never started');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    // Nest re-raises SIGTERM once shutdown is done, so the exit is by signal either way; what
+    // matters is that the job finished in this worker, before it exited, without a redelivery.
+    await worker.stop('SIGTERM');
+    expect(worker.output()).toContain(`run ${runId} step quality#1`);
+    const run = await api<{ status: string; steps: { attempts: number }[] }>(apiProcess.url, 'GET', `/v1/runs/${runId}`);
+    expect(run.body.status).toBe('decided');
+    expect(run.body.steps[0]?.attempts).toBe(1);
+    const finished = await queue.getJob(job);
+    expect(await finished!.getState()).toBe('completed');
+    expect(finished!.stalledCounter).toBe(0);
   });
 });
