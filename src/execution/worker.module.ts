@@ -4,6 +4,7 @@ import type { WorkerHost } from '@nestjs/bullmq';
 import { REGISTERED_MODULE_IDS } from '../../modules';
 import { AnalysisRunner } from '../analysis/analysis.runner';
 import { APP_CONFIG, CATALOG } from '../app.tokens';
+import { ConfigError } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { Catalog } from '../catalog/catalog';
 import { InferencePool } from '../inference/inference-pool';
@@ -33,7 +34,13 @@ class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     // Load every handler's models now: a missing or altered model stops boot, not the first job.
-    const descriptions = await this.pool.warmup([...REGISTERED_MODULE_IDS]);
+    let descriptions: Awaited<ReturnType<InferencePool['warmup']>>;
+    try {
+      descriptions = await this.pool.warmup([...REGISTERED_MODULE_IDS]);
+    } catch (err) {
+      // Missing or altered model files are an install problem: one clear line, no stack.
+      throw new ConfigError(`inference models could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+    }
     for (const [id, d] of Object.entries(descriptions)) {
       const models = d.models.map((m) => `${m.role}=${m.id}${m.sha256 ? ` (sha256 ${m.sha256.slice(0, 12)})` : ''}`).join(', ');
       this.logger.log(`module ${id}: ${models || 'no models'}`);
