@@ -1,5 +1,6 @@
 import type { Capabilities, ModuleDescription, ModuleHandler, ModuleRunInput, ModuleRunResult } from '../module-handler';
 import { parseCaptureIntegrityReport } from '../../src/capture/capture-integrity-report';
+import { FINGERPRINT_STAGE } from '../../src/capture/fingerprint-stage';
 import { decodeImage } from '../../src/inference/image-decoder';
 import { ImageInputError } from '../../src/inference/image-error';
 import type { InferenceSettings } from '../../src/inference/inference-settings';
@@ -8,12 +9,6 @@ import { LivenessModelSet, loadLivenessModelSet } from '../liveness-v1/liveness-
 import { injectionVerdict, Tristate } from './injection-verdict';
 import { perceptualHash } from './perceptual-hash';
 
-/**
- * `params.stage` of the capture intake's synchronous AnalysisClient call. Journeys cannot set it
- * (module.json allows no params, and step params are schema-checked at load); only analysis
- * jobs, which the API alone creates, reach the handler with it.
- */
-export const FINGERPRINT_STAGE = 'fingerprint';
 const DEFAULT_FACE_LIVE = 75;
 
 let loaded: { models: LivenessModelSet; settings: InferenceSettings } | undefined;

@@ -48,8 +48,9 @@ function boxGrey(image: DecodedImage): Float64Array {
       const gx = Math.min(SIDE - 1, Math.floor((x * SIDE) / width));
       const p = (y * width + x) * 4;
       // BT.601 luma.
-      sums[gy * SIDE + gx] += 0.299 * (data[p] ?? 0) + 0.587 * (data[p + 1] ?? 0) + 0.114 * (data[p + 2] ?? 0);
-      counts[gy * SIDE + gx] += 1;
+      const cell = gy * SIDE + gx;
+      sums[cell] = (sums[cell] ?? 0) + 0.299 * (data[p] ?? 0) + 0.587 * (data[p + 1] ?? 0) + 0.114 * (data[p + 2] ?? 0);
+      counts[cell] = (counts[cell] ?? 0) + 1;
     }
   }
   for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] ?? 0) / Math.max(1, counts[i] ?? 1);

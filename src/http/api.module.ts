@@ -18,6 +18,10 @@ import { ReviewPageController } from '../review/review-page.controller';
 import { REVIEW_API_PROVIDERS } from '../review/review.providers';
 import { ReviewsController } from '../review/reviews.controller';
 import { AUTH_API_PROVIDERS } from '../auth/auth.providers';
+import { CAPTURE_API_PROVIDERS } from '../capture/capture.providers';
+import { CaptureIntegrityService } from '../capture/capture-integrity.service';
+import { CapturePageController } from '../capture/capture-page.controller';
+import { CaptureSessionsController } from '../capture/capture-sessions.controller';
 import { CompareFacesController } from '../facematch-api/compare-faces.controller';
 import { LivenessVerifyController } from '../liveness-api/liveness-verify.controller';
 import { SESSION_API_PROVIDERS } from '../sessions/sessions.providers';
@@ -26,17 +30,18 @@ import { WebhookDeliveriesController } from '../webhooks/webhook-deliveries.cont
 
 /** The HTTP surface (role api or all). */
 @Module({
-  controllers: [RunsController, JourneysController, HealthController, ReviewsController, ReviewEvidenceController, ReviewPageController, SessionsController, WebhookDeliveriesController, LivenessVerifyController, CompareFacesController],
+  controllers: [RunsController, JourneysController, HealthController, ReviewsController, ReviewEvidenceController, ReviewPageController, SessionsController, WebhookDeliveriesController, LivenessVerifyController, CompareFacesController, CaptureSessionsController, CapturePageController],
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     ...REVIEW_API_PROVIDERS,
     ...AUTH_API_PROVIDERS,
     ...SESSION_API_PROVIDERS,
+    ...CAPTURE_API_PROVIDERS,
     {
       provide: RunsService,
-      inject: [APP_CONFIG, CATALOG, RunRepository, EvidenceStore, IdempotencyStore, RunEvents, RunAdvancer],
-      useFactory: (c: AppConfig, cat: Catalog, runs: RunRepository, ev: EvidenceStore, idem: IdempotencyStore, events: RunEvents, adv: RunAdvancer) =>
-        new RunsService(c, cat, runs, ev, idem, events, adv),
+      inject: [APP_CONFIG, CATALOG, RunRepository, EvidenceStore, IdempotencyStore, RunEvents, RunAdvancer, CaptureIntegrityService],
+      useFactory: (c: AppConfig, cat: Catalog, runs: RunRepository, ev: EvidenceStore, idem: IdempotencyStore, events: RunEvents, adv: RunAdvancer, capture: CaptureIntegrityService) =>
+        new RunsService(c, cat, runs, ev, idem, events, adv, capture),
     },
   ],
 })
