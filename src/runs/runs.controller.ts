@@ -23,12 +23,16 @@ export class RunsController {
   /** The run with its steps and decision; `?waitMs=N` waits (bounded) for the decision. */
   @Get(':id')
   @RequireScopes('decisions:read')
-  async get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ApiError(404, 'RUN_NOT_FOUND', 'no such run') })) id: string, @Query('waitMs') waitMs?: string) {
+  async get(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new ApiError(404, 'RUN_NOT_FOUND', 'no such run') })) id: string,
+    @Req() req: AuthenticatedRequest,
+    @Query('waitMs') waitMs?: string,
+  ) {
     let wait = 0;
     if (waitMs !== undefined) {
       wait = Number(waitMs);
       if (!Number.isInteger(wait) || wait < 0) throw new ApiError(400, 'INVALID_WAIT', 'waitMs must be a non-negative integer (milliseconds)');
     }
-    return this.runs.get(id, wait);
+    return this.runs.get(id, wait, req.integration ?? null);
   }
 }

@@ -77,7 +77,8 @@ export class RunsService {
     if (idempotencyKey !== undefined) {
       if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(idempotencyKey)) throw new ApiError(400, 'IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key must be 1-200 characters of letters, digits, _ . : -');
       const bodyHash = createHash('sha256').update(rawBody ?? JSON.stringify(dto)).digest('hex');
-      const claim = await this.idempotency.claim(idempotencyKey, bodyHash, runId);
+      // Keys are per integration: two integrators may both send "order-42".
+      const claim = await this.idempotency.claim(this.idempotencyScope(creator, idempotencyKey), bodyHash, runId);
       if (claim.kind === 'conflict') throw new ApiError(409, 'IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request body', { runId: claim.runId });
       if (claim.kind === 'replay') {
         const existing = await this.runs.get(claim.runId);
@@ -93,16 +94,23 @@ export class RunsService {
       if (!(await this.advancer.commit(transition, 0))) throw new Error(`run id collision ${runId}`);
       return { runId, status: transition.run.status, resourceId: dto.resourceId, replayed: false };
     } catch (err) {
-      if (idempotencyKey !== undefined) await this.idempotency.release(idempotencyKey);
+      if (idempotencyKey !== undefined) await this.idempotency.release(this.idempotencyScope(creator, idempotencyKey));
       throw err;
     }
   }
 
-  /** Reads a run, waiting up to `waitMs` for it to leave `running`. */
-  async get(runId: string, waitMs: number): Promise<RunViewBody> {
+  private idempotencyScope(creator: RunCreator, key: string): string {
+    return `${creator.integration?.id ?? '-'}:${key}`;
+  }
+
+  /**
+   * Reads a run, waiting up to `waitMs` for it to leave `running`. An integration sees only the
+   * runs it created (others are 404, not 403, so run ids cannot be probed); reviewer keys see all.
+   */
+  async get(runId: string, waitMs: number, reader: Integration | null = null): Promise<RunViewBody> {
     const read = async () => {
       const stored = await this.runs.get(runId);
-      if (!stored) throw new ApiError(404, 'RUN_NOT_FOUND', `no run ${runId}`);
+      if (!stored || !mayRead(reader, stored.run.origin?.integrationId ?? null)) throw new ApiError(404, 'RUN_NOT_FOUND', `no run ${runId}`);
       return stored.run;
     };
     let run = await read();
@@ -113,4 +121,9 @@ export class RunsService {
     }
     return runView(run);
   }
+}
+
+function mayRead(reader: Integration | null, owner: string | null): boolean {
+  if (!reader || owner === null) return true;
+  return reader.id === owner || reader.scopes.includes('reviews:decide');
 }

@@ -124,6 +124,18 @@ describeWithImages('runs API end to end (selfie-quality)', () => {
     expect((await api(service.url, 'POST', '/v1/runs', body, { 'x-auth-client': TEST_INTEGRATIONS.integrator.rotatedKey })).status).toBe(202);
   });
 
+  it('an integration reads only its own runs (404 for others, reviewers see all), and Idempotency-Keys are per integration', async () => {
+    const body = selfieRun('selfie-quality', evalImage('live/deepface_img8.jpg'));
+    const mine = await api<{ runId: string }>(service.url, 'POST', '/v1/runs', body, { 'idempotency-key': 'shared-key' });
+    const other = { 'x-auth-client': TEST_INTEGRATIONS.otherIntegrator.key };
+    expect((await api(service.url, 'GET', `/v1/runs/${mine.body.runId}`, undefined, other)).body).toMatchObject({ code: 'RUN_NOT_FOUND' });
+    expect((await api(service.url, 'GET', `/v1/runs/${mine.body.runId}`, undefined, { 'x-auth-client': TEST_INTEGRATIONS.reviewer.key })).status).toBe(200);
+    expect((await api(service.url, 'GET', `/v1/runs/${mine.body.runId}`)).status).toBe(200);
+    const theirs = await api<{ runId: string }>(service.url, 'POST', '/v1/runs', body, { ...other, 'idempotency-key': 'shared-key' });
+    expect(theirs.status).toBe(202);
+    expect(theirs.body.runId).not.toBe(mine.body.runId);
+  });
+
   it('unknown runs are 404, and the service still serves after all the bad input', async () => {
     expect((await api(service.url, 'GET', '/v1/runs/00000000-0000-4000-8000-000000000000')).body).toMatchObject({ code: 'RUN_NOT_FOUND' });
     expect((await api(service.url, 'GET', '/v1/runs/not-a-uuid')).status).toBe(404);

@@ -23,6 +23,7 @@ const SECRET_BY_KEY: Record<string, string> = {
   [TEST_INTEGRATIONS.integrator.key]: TEST_INTEGRATIONS.integrator.secret,
   [TEST_INTEGRATIONS.integrator.rotatedKey]: TEST_INTEGRATIONS.integrator.secret,
   [TEST_INTEGRATIONS.reviewer.key]: TEST_INTEGRATIONS.reviewer.secret,
+  [TEST_INTEGRATIONS.otherIntegrator.key]: TEST_INTEGRATIONS.otherIntegrator.secret,
 };
 
 /**

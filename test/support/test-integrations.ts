@@ -5,6 +5,7 @@ export const TEST_INTEGRATIONS = {
   file: path.resolve(__dirname, '..', 'fixtures', 'integrations.json'),
   integrator: { key: 'integrator-key-1', rotatedKey: 'integrator-key-2', secret: 'acme-test-secret' },
   reviewer: { key: 'reviewer-key-1', secret: 'review-desk-test-secret' },
+  otherIntegrator: { key: 'other-integrator-key', secret: 'globex-test-secret' },
 };
 
 /** Environment that makes a service load the test integrations. */
@@ -13,6 +14,7 @@ export function integrationsEnv(): Record<string, string> {
     INTEGRATIONS_FILE: TEST_INTEGRATIONS.file,
     ACME_HMAC_SECRET: TEST_INTEGRATIONS.integrator.secret,
     REVIEW_DESK_HMAC_SECRET: TEST_INTEGRATIONS.reviewer.secret,
+    GLOBEX_HMAC_SECRET: TEST_INTEGRATIONS.otherIntegrator.secret,
     AUTH_DEV_MODE: 'false',
   };
 }
