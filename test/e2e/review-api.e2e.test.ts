@@ -96,7 +96,10 @@ describeWithImages('manual review: REST API', () => {
     expect(image.headers.get('content-type')).toBe('image/jpeg');
     expect(image.headers.get('cache-control')).toContain('no-store');
     expect(Buffer.from(await image.arrayBuffer()).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
-    const tampered = await fetch(`${service.url}${selfie!.url.replace(/sig=./, 'sig=0')}`);
+    // Change the signature's first character to a different one (a fixed '0' would be a no-op 1 time in 16).
+    const tamperedUrl = selfie!.url.replace(/sig=(.)/, (_m, c: string) => `sig=${c === '0' ? '1' : '0'}`);
+    expect(tamperedUrl).not.toBe(selfie!.url);
+    const tampered = await fetch(`${service.url}${tamperedUrl}`);
     expect(tampered.status).toBe(403);
     expect(await tampered.json()).toMatchObject({ code: 'EVIDENCE_LINK_INVALID' });
     await new Promise((r) => setTimeout(r, 5200));
