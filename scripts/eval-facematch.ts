@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { handler } from '../modules/facematch-v1/facematch-v1.handler';
-import { loadConfig } from '../src/config/app-config';
+import { inferenceSettings, loadConfig } from '../src/config/app-config';
 import { projectRoot } from '../src/config/project-root';
 import { preparerCounters } from '../src/inference/face/face-preparer';
 import { rocSummary } from '../src/evaluation/roc-summary';
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   if (!csv) throw new Error('usage: npm run eval:facematch -- <pairs.csv>');
   const base = path.resolve(path.dirname(csv), '..');
   const config = loadConfig();
-  await handler.init?.({ livenessModelsDir: config.livenessModelsDir, builtinModelsDir: config.builtinModelsDir, maxImagePixels: config.maxImagePixels, minImageSide: config.minImageSide });
+  await handler.init?.(inferenceSettings(config));
   const rows = readFileSync(csv, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
   const genuine: number[] = [], impostor: number[] = [];
   const failures: string[] = [];

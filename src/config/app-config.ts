@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Integration } from '../auth/integration';
+import type { InferenceSettings } from '../inference/inference-settings';
 import { loadIntegrations } from './integrations.loader';
 import { projectRoot } from './project-root';
 import { ReviewConfig, readReviewConfig } from './review-config';
@@ -105,7 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     workerLockMs: int('WORKER_LOCK_MS', 30_000, 1000),
     stalledIntervalMs: int('WORKER_STALLED_INTERVAL_MS', 30_000, 1000),
     stepAttempts: int('STEP_ATTEMPTS', 3, 1, 20),
-    livenessModelsDir: dir('LIVENESS_MODELS_DIR', '.models/operator'),
+    // Several folders may be listed, separated by ':'; each is resolved against the project root.
+    livenessModelsDir: (env.LIVENESS_MODELS_DIR || '.models/operator').split(':').filter(Boolean).map((d) => path.resolve(root, d)).join(':'),
     builtinModelsDir: dir('BUILTIN_MODELS_DIR', '.models/builtin'),
     integrations: loadIntegrations(env.INTEGRATIONS_FILE || undefined, authDevMode, schemasDir, env),
     authDevMode,
@@ -115,4 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   };
   if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return config;
+}
+
+/** What inference threads get from the configuration (threads never read the environment). */
+export function inferenceSettings(config: AppConfig): InferenceSettings {
+  return { livenessModelsDir: config.livenessModelsDir, builtinModelsDir: config.builtinModelsDir, maxImagePixels: config.maxImagePixels, minImageSide: config.minImageSide };
 }

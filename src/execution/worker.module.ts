@@ -4,7 +4,7 @@ import type { WorkerHost } from '@nestjs/bullmq';
 import { REGISTERED_MODULE_IDS } from '../../modules';
 import { AnalysisRunner } from '../analysis/analysis.runner';
 import { APP_CONFIG, CATALOG } from '../app.tokens';
-import { ConfigError } from '../config/app-config';
+import { ConfigError, inferenceSettings } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import type { Catalog } from '../catalog/catalog';
 import { InferencePool } from '../inference/inference-pool';
@@ -72,10 +72,7 @@ export class WorkerModule {
           provide: InferencePool,
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) =>
-            new InferencePool(
-              { livenessModelsDir: c.livenessModelsDir, builtinModelsDir: c.builtinModelsDir, maxImagePixels: c.maxImagePixels, minImageSide: c.minImageSide },
-              c.inferenceThreads,
-            ),
+            new InferencePool(inferenceSettings(c), c.inferenceThreads),
         },
         {
           provide: StepRunner,

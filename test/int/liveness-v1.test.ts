@@ -9,7 +9,6 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import * as os from 'os';
 import * as path from 'path';
 import { ImageInputError } from '../../src/inference/image-error';
-import { defaultBuiltinModelsDir } from '../../src/inference/face/repo-paths';
 import { ModelSetupError } from '../../src/inference/face/model-setup-error';
 import { handler } from '../../modules/liveness-v1/liveness-v1.handler';
 import { DEGRADED_WARNING, loadLivenessModelSet } from '../../modules/liveness-v1/liveness-model-set';
@@ -104,7 +103,7 @@ describeWithData('liveness-v1 model setup', () => {
 
   it('refuses an altered builtin model', async () => {
     const builtin = path.join(tmp, 'builtin');
-    copyDir(defaultBuiltinModelsDir(), builtin);
+    copyDir(toolSettings({}).builtinModelsDir, builtin);
     const file = path.join(builtin, 'fr_detect.onnx');
     const bytes = readFileSync(file);
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
